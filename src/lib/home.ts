@@ -1,0 +1,35 @@
+import type { Atlas } from './atlas.ts';
+import { sectionPath, textKey, type Lang } from './urls.ts';
+import { siteParts, type SitePart } from '../schemas/section.ts';
+
+const partLabels: Record<SitePart, { zh: string; en: string }> = {
+	'source-tree': { zh: '源码树', en: 'Source tree' },
+	components: { zh: '组件', en: 'Components' },
+	subsystems: { zh: '子系统', en: 'Subsystems' },
+	'version-changes': { zh: '版本变更', en: 'Version changes' },
+	operations: { zh: '排障与调优', en: 'Troubleshooting and tuning' },
+};
+
+export interface HomePart {
+	id: SitePart;
+	label: string;
+	links: Array<{ title: string; description: string; href: string }>;
+}
+
+/** The home page's routes into each part: sections in order, with their row counts. */
+export function homeParts(atlas: Atlas, lang: Lang): HomePart[] {
+	const key = textKey(lang);
+	const counts = new Map<string, number>();
+	for (const row of atlas.rows) counts.set(row.entry.section, (counts.get(row.entry.section) ?? 0) + 1);
+	return siteParts.map((part) => ({
+		id: part,
+		label: partLabels[part][key],
+		links: atlas.sections
+			.filter((section) => section.part === part)
+			.map((section) => ({
+				title: `${section.title[key]} (${counts.get(section.id) ?? 0})`,
+				description: section.description[key],
+				href: sectionPath(section.id),
+			})),
+	}));
+}
