@@ -1,0 +1,59 @@
+import type { Atlas } from './atlas.ts';
+import { sourceRefsOf } from './atlas.ts';
+import { rowHref } from './pages.ts';
+import type { LookupIndex, LookupTarget } from './search-query.ts';
+import { snippetCode } from './snippets.ts';
+import { textKey, type Lang } from './urls.ts';
+import { rowView, type Translate } from './views.ts';
+
+/** Tie-break order when two targets score the same: the entries that define things first. */
+const kindRank: Record<string, number> = {
+	codePaths: 0,
+	packages: 1,
+	components: 2,
+	stagingModules: 3,
+	troubleshooting: 4,
+	directories: 5,
+	tuning: 6,
+	versionChanges: 7,
+	customizations: 8,
+	snippets: 9,
+};
+
+/**
+ * The exact lookup for one language, built from the same data as the pages: every row (landing on its
+ * entry page, or on its table row when it has none) and every code block of the developer guide.
+ */
+export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupIndex {
+	const key = textKey(lang);
+	const targets: LookupTarget[] = [];
+	for (const row of atlas.rows) {
+		const section = atlas.sectionById.get(row.entry.section);
+		if (!section) continue;
+		const view = rowView(row, section, sourceRefsOf(row), lang, t);
+		const [first, second, ...rest] = view.cells;
+		targets.push({
+			u: rowHref(row),
+			t: view.title,
+			s: section.title[key],
+			k: view.searchKeys,
+			x: [
+				`${view.title} ${first?.sortText ?? ''}`,
+				second?.sortText ?? '',
+				rest.map((cell) => cell.sortText).join(' '),
+			],
+			p: kindRank[row.collection] ?? 10,
+		});
+	}
+	for (const snippet of atlas.data.snippets) {
+		targets.push({
+			u: `/${snippet.page}/#snippet-${snippet.id}`,
+			t: snippet.title[key],
+			s: snippet.page,
+			k: [],
+			x: [snippet.title[key], '', snippetCode(snippet, lang)],
+			p: kindRank['snippets'] ?? 10,
+		});
+	}
+	return { prefix: lang === 'en' ? '/en' : '', targets };
+}

@@ -1,0 +1,98 @@
+// Adds the exact lookup above Pagefind's results in Starlight's search dialog, and the search-term
+// highlight on the page a result leads to. Starlight's own search component stays as it is.
+import { rankTargets, type LookupIndex } from '../lib/search-query';
+
+const HIGHLIGHT_PARAM = 'highlight';
+
+function withHighlight(href: string, query: string): string {
+	const url = new URL(href, location.href);
+	url.searchParams.set(HIGHLIGHT_PARAM, query);
+	return url.toString();
+}
+
+function setupExactLookup(host: HTMLElement): void {
+	const lookupUrl = host.dataset['lookup'];
+	const label = host.dataset['exactLabel'] ?? '';
+	const base = (host.dataset['base'] ?? '/').replace(/\/$/, '');
+	const prefix = host.dataset['prefix'] ?? '';
+	if (!lookupUrl) return;
+	let index: Promise<LookupIndex> | undefined;
+	const load = () => (index ??= fetch(lookupUrl).then((response) => response.json() as Promise<LookupIndex>));
+
+	const section = document.createElement('section');
+	section.className = 'atlas-exact';
+	section.setAttribute('aria-label', label);
+	const heading = document.createElement('p');
+	heading.className = 'atlas-exact__label';
+	heading.textContent = label;
+	const list = document.createElement('ol');
+	section.append(heading, list);
+	section.hidden = true;
+
+	let current = '';
+	const place = () => {
+		const form = host.querySelector('form.pagefind-ui__form');
+		if (!form || section.parentElement === form) return;
+		const drawer = form.querySelector('.pagefind-ui__drawer');
+		form.insertBefore(section, drawer);
+	};
+
+	const render = async (query: string) => {
+		current = query;
+		const ranked = rankTargets(await load(), query);
+		if (query !== current) return;
+		place();
+		list.replaceChildren(
+			...ranked.map(({ target }, position) => {
+				const item = document.createElement('li');
+				const link = document.createElement('a');
+				link.className = 'atlas-exact__link';
+				link.href = withHighlight(`${base}${prefix}${target.u}`, query);
+				link.dataset['rank'] = String(position + 1);
+				const title = document.createElement('span');
+				title.className = 'atlas-exact__title';
+				title.textContent = target.t;
+				const kind = document.createElement('span');
+				kind.className = 'atlas-exact__kind';
+				kind.textContent = target.s;
+				link.append(title, kind);
+				item.append(link);
+				return item;
+			}),
+		);
+		section.hidden = ranked.length === 0;
+	};
+	host.addEventListener('input', (event) => {
+		const input = event.target;
+		if (!(input instanceof HTMLInputElement)) return;
+		void render(input.value);
+	});
+	host.querySelector('button[data-open-modal]')?.addEventListener('click', () => void load(), { once: true });
+	// Pagefind's own results land with the search terms highlighted too.
+	host.addEventListener(
+		'click',
+		(event) => {
+			const link = event.target instanceof Element ? event.target.closest('a') : null;
+			const input = host.querySelector<HTMLInputElement>('input');
+			if (!link || !input?.value || link.classList.contains('atlas-exact__link')) return;
+			link.href = withHighlight(link.href, input.value);
+		},
+		true,
+	);
+}
+
+async function highlightTerms(base: string): Promise<void> {
+	if (!new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) return;
+	const module = (await import(/* @vite-ignore */ `${base.replace(/\/$/, '')}/pagefind/pagefind-highlight.js`)) as {
+		default: new (options: { highlightParam: string }) => unknown;
+	};
+	new module.default({ highlightParam: HIGHLIGHT_PARAM });
+	// Marks can move content: bring the targeted row or heading back into view.
+	if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'center' });
+}
+
+const host = document.querySelector<HTMLElement>('site-search-exact[data-lookup]');
+if (host) {
+	setupExactLookup(host);
+	void highlightTerms(host.dataset['base'] ?? '/');
+}
