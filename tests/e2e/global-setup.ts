@@ -1,6 +1,7 @@
 // Builds the site (unless SKIP_BUILD=1) and serves dist/ with `astro preview` for the browser tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 async function freePort(): Promise<number> {
@@ -58,6 +59,7 @@ export default async function setup(project: TestProject) {
 	const base = `${origin}${basePath.replace(/\/$/, '')}`;
 	await waitFor(`${base}/`, 60_000);
 	project.provide('baseUrl', base);
+	project.provide('outDir', resolve(outDir));
 	return () => {
 		if (server?.pid) process.kill(-server.pid, 'SIGTERM');
 	};
@@ -66,5 +68,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
+		outDir: string;
 	}
 }
