@@ -33,3 +33,15 @@ export function homeParts(atlas: Atlas, lang: Lang): HomePart[] {
 			})),
 	}));
 }
+
+/** Ways back in from the 404 page, in both languages. */
+export function notFoundLinks(): Array<{ title: string; href: string; lang: 'zh-CN' | 'en' }> {
+	return [
+		{ title: '首页', href: '/', lang: 'zh-CN' },
+		{ title: 'English home', href: '/', lang: 'en' },
+		{ title: '故障排查代码路径', href: sectionPath('troubleshooting-paths'), lang: 'zh-CN' },
+		{ title: 'Troubleshooting code paths', href: sectionPath('troubleshooting-paths'), lang: 'en' },
+		{ title: '勘误表', href: '/errata/', lang: 'zh-CN' },
+		{ title: 'Errata', href: '/errata/', lang: 'en' },
+	];
+}

@@ -90,7 +90,7 @@ export const stagingModuleSchema = z
 		/** What it provides. */
 		purpose: localizedTextSchema,
 		/** Published mirror repository. */
-		repo: z.url(),
+		repo: z.url({ protocol: /^https$/, hostname: /^github\.com$/ }),
 		/** Versioning policy. */
 		versioning: localizedTextSchema,
 		/** Typical uses. */
