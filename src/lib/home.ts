@@ -1,14 +1,7 @@
 import type { Atlas } from './atlas.ts';
 import { sectionPath, textKey, type Lang } from './urls.ts';
 import { siteParts, type SitePart } from '../schemas/section.ts';
-
-const partLabels: Record<SitePart, { zh: string; en: string }> = {
-	'source-tree': { zh: '源码树', en: 'Source tree' },
-	components: { zh: '组件', en: 'Components' },
-	subsystems: { zh: '子系统', en: 'Subsystems' },
-	'version-changes': { zh: '版本变更', en: 'Version changes' },
-	operations: { zh: '排障与调优', en: 'Troubleshooting and tuning' },
-};
+import { partLabels } from './sidebar.ts';
 
 export interface HomePart {
 	id: SitePart;

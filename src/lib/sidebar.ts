@@ -3,7 +3,7 @@ import { siteParts } from '../schemas/index.ts';
 import { sectionPath } from './urls.ts';
 
 /** Sidebar group labels, Chinese first. */
-const partLabels: Record<SitePart | 'guide' | 'about', { zh: string; en: string }> = {
+export const partLabels: Record<SitePart | 'guide' | 'about', { zh: string; en: string }> = {
 	'source-tree': { zh: '源码树', en: 'Source tree' },
 	components: { zh: '组件', en: 'Components' },
 	subsystems: { zh: '子系统', en: 'Subsystems' },

@@ -88,3 +88,16 @@ describe('sidebar', () => {
 		]);
 	});
 });
+
+describe('UI strings', () => {
+	it('every custom UI string exists in both languages, and English strings have no Chinese', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { join } = await import('node:path');
+		const { repoRoot } = await import('./helpers.ts');
+		const read = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'src/content/i18n', name), 'utf8')) as Record<string, string>;
+		const zh = read('zh-CN.json');
+		const en = read('en.json');
+		expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+		for (const [key, value] of Object.entries(en)) expect(value, key).not.toMatch(/\p{Script=Han}/u);
+	});
+});
