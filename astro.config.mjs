@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { cspTemplateScripts } from './src/integrations/csp-template-scripts.ts';
 import { parseEntriesFile } from './src/lib/content-file.ts';
 import { contentDir } from './src/lib/load-content.ts';
 import { buildSidebar } from './src/lib/sidebar.ts';
@@ -22,6 +23,24 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'ignore',
+	// Content-Security-Policy as a <meta> tag on every page: Astro hashes the inline scripts and styles it
+	// renders; no 'unsafe-inline' for scripts. Pagefind needs 'wasm-unsafe-eval' for its WebAssembly.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			// Starlight and Pagefind's UI set style attributes; <style> elements stay hash-only.
+			styleDirective: { resources: ["'self'", { kind: 'attribute', resource: "'unsafe-inline'" }] },
+		},
+	},
 	integrations: [
 		starlight({
 			title: { 'zh-CN': 'K8s 源码地图', en: 'K8s Source Atlas' },
@@ -35,9 +54,12 @@ export default defineConfig({
 			customCss: ['./src/styles/atlas.css'],
 			components: {
 				Search: './src/components/overrides/Search.astro',
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 			},
 			lastUpdated: false,
+			disable404Route: true,
 			pagination: true,
 		}),
+		cspTemplateScripts(),
 	],
 });
