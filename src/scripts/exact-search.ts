@@ -93,6 +93,18 @@ async function highlightTerms(base: string): Promise<void> {
 
 const host = document.querySelector<HTMLElement>('site-search-exact[data-lookup]');
 if (host) {
+	// The button shows "Search" and the shortcut hint ("Ctrl K", "⌘ K" on Apple devices); its accessible name
+	// must contain that visible text (WCAG 2.5.3). Spaces between the hint's keys make its text read as words
+	// (they do not render: the button and the hint are flex containers); then the hint joins the label.
+	const button = host.querySelector<HTMLButtonElement>('button[data-open-modal]');
+	const hint = button?.querySelector<HTMLElement>(':scope > kbd');
+	if (button && hint) {
+		const keys = [...hint.querySelectorAll('kbd')];
+		keys.slice(1).forEach((key) => key.before(' '));
+		hint.before(' ');
+		const text = keys.map((key) => key.textContent?.trim() ?? '').join(' ');
+		button.setAttribute('aria-label', `${button.getAttribute('aria-label') ?? ''} ${text}`.trim());
+	}
 	setupExactLookup(host);
 	void highlightTerms(host.dataset['base'] ?? '/');
 }
