@@ -236,6 +236,8 @@ describe('keyboard', () => {
 			const page = await context.newPage();
 			await page.goto(siteUrl(path), { waitUntil: 'load' });
 			await page.locator('button[data-open-modal]:not([disabled])').first().waitFor({ state: 'attached' });
+			// Starlight creates the search input when the browser is idle after load; wait for it, not for a fixed time.
+			await page.locator('#starlight__search input').waitFor({ state: 'attached', timeout: 90_000 });
 			await page.keyboard.press('Control+k');
 			const input = page.locator('#starlight__search input');
 			await input.waitFor({ state: 'visible' });

@@ -5,6 +5,8 @@ export class SearchDialog {
 	constructor(private readonly page: Page) {}
 
 	async open(): Promise<void> {
+		// Starlight creates the search input when the browser is idle after load (slow on a busy machine).
+		await this.page.locator('#starlight__search input').waitFor({ state: 'attached', timeout: 90_000 });
 		await this.page.locator('button[data-open-modal]').first().click();
 		await this.page.locator('#starlight__search input').waitFor({ state: 'visible' });
 	}
