@@ -30,42 +30,103 @@ export function ownPaths(row: AnyRow): string[] {
 
 const rowKey = (row: AnyRow) => `${row.collection}:${row.entry.id}`;
 
+/** Lookup structures over all rows, built once per atlas (entry pages would otherwise scan every row). */
+interface PathIndex {
+	byKey: Map<string, AnyRow>;
+	/** Every path a row names (normalized), sorted, for prefix range queries. */
+	named: Array<{ path: string; row: AnyRow }>;
+	/** Rows by their own (normalized) path. */
+	byOwnPath: Map<string, AnyRow[]>;
+	/** Components by the package or code path id they are implemented by. */
+	implementing: Map<string, AnyRow[]>;
+}
+
+const indexes = new WeakMap<Atlas, PathIndex>();
+
+function pathIndex(atlas: Atlas): PathIndex {
+	const cached = indexes.get(atlas);
+	if (cached) return cached;
+	const named: PathIndex['named'] = [];
+	const byOwnPath = new Map<string, AnyRow[]>();
+	const implementing = new Map<string, AnyRow[]>();
+	for (const row of atlas.rows) {
+		const paths = new Set(
+			sourceRefsOf(row).flatMap((ref) => [ref.path, ...(ref.seedPath ? [ref.seedPath] : [])]).map(normalizePath),
+		);
+		for (const path of paths) if (path !== '') named.push({ path, row });
+		for (const path of new Set(ownPaths(row).map(normalizePath))) {
+			byOwnPath.set(path, [...(byOwnPath.get(path) ?? []), row]);
+		}
+		if (row.collection === 'components') {
+			for (const id of row.entry.implementedBy) implementing.set(id, [...(implementing.get(id) ?? []), row]);
+		}
+	}
+	named.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const index = { byKey: new Map(atlas.rows.map((row) => [rowKey(row), row])), named, byOwnPath, implementing };
+	indexes.set(atlas, index);
+	return index;
+}
+
+/** First position in the sorted list whose path is ≥ `path`. */
+function lowerBound(named: PathIndex['named'], path: string): number {
+	let low = 0;
+	let high = named.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if ((named[middle]?.path ?? '') < path) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/** Rows that name `anchor` itself or something inside the folder `anchor`. */
+function rowsNamingInside(index: PathIndex, anchor: string): AnyRow[] {
+	const found: AnyRow[] = [];
+	for (let i = lowerBound(index.named, anchor); i < index.named.length; i++) {
+		const item = index.named[i]!;
+		if (item.path !== anchor && !item.path.startsWith(`${anchor}/`)) {
+			if (!item.path.startsWith(anchor)) break; // past every path with this prefix
+			continue; // e.g. `pkg/kubelet-x` between `pkg/kubelet` and `pkg/kubelet/…`
+		}
+		found.push(item.row);
+	}
+	return found;
+}
+
+/** Rows whose own path is `anchor` or a folder containing it. */
+function rowsContaining(index: PathIndex, anchor: string): AnyRow[] {
+	const parts = anchor.split('/');
+	return parts.flatMap((_, i) => index.byOwnPath.get(parts.slice(0, i + 1).join('/')) ?? []);
+}
+
 /**
  * Entries related to a row, computed from the data: rows that name a path inside this entry's own path,
  * entries whose own path contains it, and explicit references (a component's `implementedBy`, both ways).
  * A component also collects what is related to the packages that implement it.
  */
 export function relatedRows(atlas: Atlas, row: AnyRow): AnyRow[] {
-	const byKey = new Map(atlas.rows.map((candidate) => [rowKey(candidate), candidate]));
+	const index = pathIndex(atlas);
 	const found = new Map<string, AnyRow>();
 	const add = (candidate: AnyRow | undefined) => {
 		if (candidate && rowKey(candidate) !== rowKey(row)) found.set(rowKey(candidate), candidate);
 	};
-	const findById = (id: string) => byKey.get(`packages:${id}`) ?? byKey.get(`codePaths:${id}`);
+	const findById = (id: string) => index.byKey.get(`packages:${id}`) ?? index.byKey.get(`codePaths:${id}`);
 
-	const anchors = new Set(ownPaths(row));
+	const anchors = new Set(ownPaths(row).map(normalizePath));
 	if (row.collection === 'components') {
 		for (const id of row.entry.implementedBy) {
 			const target = findById(id);
 			add(target);
-			if (target) ownPaths(target).forEach((path) => anchors.add(path));
+			if (target) ownPaths(target).forEach((path) => anchors.add(normalizePath(path)));
 		}
 	}
-	for (const component of atlas.data.components) {
-		if (component.implementedBy.includes(row.entry.id) && (row.collection === 'packages' || row.collection === 'codePaths')) {
-			add(byKey.get(`components:${component.id}`));
-		}
+	if (row.collection === 'packages' || row.collection === 'codePaths') {
+		(index.implementing.get(row.entry.id) ?? []).forEach(add);
 	}
-
-	for (const candidate of atlas.rows) {
-		const candidatePaths = sourceRefsOf(candidate).flatMap((ref) => [ref.path, ...(ref.seedPath ? [ref.seedPath] : [])]);
-		const candidateOwn = ownPaths(candidate);
-		for (const anchor of anchors) {
-			// Rows that name something inside this entry.
-			if (candidatePaths.some((path) => pathContains(anchor, path))) add(candidate);
-			// Entries that contain this entry.
-			if (candidateOwn.some((path) => pathContains(path, anchor))) add(candidate);
-		}
+	for (const anchor of anchors) {
+		if (anchor === '') continue;
+		rowsNamingInside(index, anchor).forEach(add);
+		rowsContaining(index, anchor).forEach(add);
 	}
 	const order = ['directories', 'components', 'packages', 'stagingModules', 'codePaths', 'versionChanges', 'troubleshooting', 'tuning', 'customizations'];
 	return [...found.values()].sort(
