@@ -2,7 +2,6 @@ import type { Atlas } from './atlas.ts';
 import { sourceRefsOf } from './atlas.ts';
 import { rowHref } from './pages.ts';
 import type { LookupIndex, LookupTarget } from './search-query.ts';
-import { snippetCode } from './snippets.ts';
 import { textKey, type Lang } from './urls.ts';
 import { rowView, type Translate } from './views.ts';
 
@@ -19,6 +18,12 @@ const kindRank: Record<string, number> = {
 	customizations: 8,
 	snippets: 9,
 };
+
+/** Commands people search for in a code block: `make <target>`, `hack/…` scripts, `--flags`, `_output/bin/…` binaries. */
+export function snippetKeys(code: string): string[] {
+	const patterns = [/\bmake [a-z][\w-]*/g, /\bhack\/[\w./-]+/g, /(?<![\w-])--[a-z][\w-]*/g, /_output\/bin\/[\w-]+/g];
+	return [...new Set(patterns.flatMap((pattern) => code.match(pattern) ?? []))];
+}
 
 /**
  * The exact lookup for one language, built from the same data as the pages: every row (landing on its
@@ -46,12 +51,14 @@ export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupIndex
 		});
 	}
 	for (const snippet of atlas.data.snippets) {
+		// Code blocks are indexed in full by Pagefind; the lookup keeps what people type: make targets,
+		// hack/ scripts, flags and binaries, plus the translated comments.
 		targets.push({
 			u: `/${snippet.page}/#snippet-${snippet.id}`,
 			t: snippet.title[key],
 			s: snippet.page,
-			k: [],
-			x: [snippet.title[key], '', snippetCode(snippet, lang)],
+			k: snippetKeys(snippet.code),
+			x: [snippet.title[key], '', Object.values(snippet.comments).map((comment) => comment[key]).join(' ')],
 			p: kindRank['snippets'] ?? 10,
 		});
 	}

@@ -58,7 +58,9 @@ export function queryTokens(normalized: string): string[] {
 export function keyScore(key: string, query: string, rawQuery: string): number {
 	const k = normalizeKey(key);
 	if (k === '' || query === '') return 0;
-	if (k === query) return key.replace(/\(\)$/, '') === rawQuery.trim().replace(/\(\)$/, '') ? 100 : 96;
+	// Same spelling (case included) beats a case-insensitive match: `ScheduleOne` vs `scheduleOne`.
+	const spelled = (text: string) => text.trim().replace(/\(\)$/, '').replace(/^\/+|\/+$/g, '');
+	if (k === query) return spelled(key) === spelled(rawQuery) ? 100 : 96;
 	if (query.length < 3) return 0;
 	// `kubelet/pleg` → `pkg/kubelet/pleg`, `schedule_one.go` → `pkg/scheduler/schedule_one.go`
 	if (k.endsWith(`/${query}`) || k.endsWith(`.${query}`)) return 85;
