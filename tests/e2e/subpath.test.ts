@@ -6,34 +6,31 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { buildEnv } from './global-setup.ts';
+import { astroEnv, freePort, waitForUrl } from '../../scripts/lib/local-server.ts';
 import { SearchDialog } from './search-page.ts';
 import { repoRoot } from '../unit/helpers.ts';
 
 const BASE = '/atlas/';
-const PORT = 4400 + Math.floor(Math.random() * 400);
 
 describe('served under a sub-path', () => {
 	let server: ChildProcess | undefined;
 	let browser: Browser;
-	const origin = `http://127.0.0.1:${PORT}`;
+	let origin = '';
 
 	beforeAll(async () => {
 		const outDir = mkdtempSync(join(tmpdir(), 'atlas-subpath-'));
-		const env = buildEnv({ BASE_PATH: BASE, SITE_URL: 'https://example.org' });
+		const env = astroEnv({ BASE_PATH: BASE, SITE_URL: 'https://example.org' });
+		const port = await freePort();
+		origin = `http://127.0.0.1:${port}`;
 		const result = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { cwd: repoRoot, env, stdio: 'ignore' });
 		if (result.status !== 0) throw new Error('sub-path build failed');
-		server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--port', String(PORT), '--host', '127.0.0.1'], {
+		server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--outDir', outDir, '--port', String(port), '--host', '127.0.0.1'], {
 			cwd: repoRoot,
 			env,
 			stdio: 'ignore',
 			detached: true,
 		});
-		for (let i = 0; i < 150; i++) {
-			const ok = await fetch(`${origin}${BASE}`).then((r) => r.ok, () => false);
-			if (ok) break;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
+		await waitForUrl(`${origin}${BASE}`, 60_000);
 		browser = await launchBrowser();
 	}, 300_000);
 	afterAll(async () => {

@@ -1,0 +1,296 @@
+// Builds the site into a temporary folder and measures the build and its output.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { astroEnv, dirBytes, fileSizes, listFiles, median, runTimed, sum } from './util.ts';
+
+export interface BuildPhases {
+	/** Config, content sync (YAML parsing and validation), type generation: astro's "Collecting build info". */
+	setupMs: number;
+	/** Vite bundling of the server and client code. */
+	viteMs: number;
+	/** Rendering every page ("generating static routes"). */
+	renderMs: number;
+	/** Pagefind indexing. */
+	pagefindMs: number;
+}
+
+/** Which sources a build saw: others may edit the tree while the benchmark runs. */
+export interface SourceState {
+	commit: string;
+	/** Tracked files with uncommitted changes. */
+	modified: number;
+	/** Hash of everything the build reads from the repository (src/, public/, content/, config files). */
+	hash: string;
+}
+
+/** Read-only look at the working tree (git without optional locks, so it never writes the index). */
+export function sourceState(root: string): SourceState {
+	const git = (...args: string[]) => {
+		try {
+			return execFileSync('git', ['--no-optional-locks', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		} catch {
+			return '';
+		}
+	};
+	const hash = createHash('sha256');
+	const files = ['src', 'public', 'content']
+		.filter((dir) => existsSync(join(root, dir)))
+		.flatMap((dir) => listFiles(join(root, dir)).map((file) => join(dir, file)))
+		.concat(['astro.config.mjs', 'package.json', 'tsconfig.json'].filter((file) => existsSync(join(root, file))))
+		.sort();
+	for (const file of files) {
+		hash.update(file);
+		hash.update(readFileSync(join(root, file)));
+	}
+	return {
+		commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+		modified: git('status', '--porcelain', '--untracked-files=no').split('\n').filter((line) => line.trim() !== '').length,
+		hash: hash.digest('hex').slice(0, 10),
+	};
+}
+
+export interface BuildRun {
+	ok: boolean;
+	sources: SourceState;
+	wallMs: number;
+	/** User + system CPU time of the whole process tree (from /usr/bin/time), or NaN. */
+	cpuMs: number;
+	/** Largest resident set of a single process of the build (from /usr/bin/time), bytes, or NaN. */
+	maxRssBytes: number;
+	/** Peak summed resident memory of the build's process tree (sampled), bytes. */
+	peakTreeRssBytes: number;
+	phases: BuildPhases;
+	/** Load average (1 min) when the build started and ended: other work on the machine skews wall clock. */
+	loadBefore: number;
+	loadAfter: number;
+	logFile: string;
+	error?: string;
+}
+
+/** `2.43s`, `810ms`, `1m 10s`, `2h 3m` → milliseconds. */
+export function parseDuration(text: string): number {
+	let total = 0;
+	let matched = false;
+	for (const match of text.matchAll(/(\d+(?:\.\d+)?)\s*(ms|h|m|s)\b/g)) {
+		matched = true;
+		const value = Number(match[1]);
+		const unit = match[2];
+		total += unit === 'ms' ? value : unit === 's' ? value * 1000 : unit === 'm' ? value * 60_000 : value * 3_600_000;
+	}
+	return matched ? total : Number.NaN;
+}
+
+/** Phase durations from astro's build log. */
+export function parsePhases(log: string): BuildPhases {
+	const lines = log.split('\n').filter((line) => !/[├└]─/.test(line));
+	const completedAfter = (marker: RegExp): number => {
+		const start = lines.findIndex((line) => marker.test(line));
+		if (start < 0) return Number.NaN;
+		const done = lines.slice(start + 1).find((line) => /✓ Completed in/.test(line));
+		return done ? parseDuration(done.split('Completed in')[1] ?? '') : Number.NaN;
+	};
+	const vite = lines.filter((line) => /\[vite\] ✓ built in/.test(line)).map((line) => parseDuration(line.split('built in')[1] ?? ''));
+	const pagefind = lines.find((line) => /Finished building search index in/.test(line));
+	return {
+		setupMs: completedAfter(/Collecting build info/),
+		viteMs: vite.length > 0 ? sum(vite) : Number.NaN,
+		renderMs: completedAfter(/generating static routes/),
+		pagefindMs: pagefind ? parseDuration(pagefind.split('search index in')[1] ?? '') : Number.NaN,
+	};
+}
+
+function loadAverage(): number {
+	try {
+		return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+	} catch {
+		return Number.NaN;
+	}
+}
+
+/**
+ * A config that wraps the project's own with a private cache folder: Astro keeps its content data store
+ * in `cacheDir`, so a build of synthetic content must not share node_modules/.astro with other builds.
+ */
+function wrapperConfig(root: string, workDir: string, cacheDir: string): string {
+	mkdirSync(workDir, { recursive: true });
+	const file = join(workDir, 'astro.bench.config.mjs');
+	const projectConfig = join(root, 'astro.config.mjs');
+	writeFileSync(
+		file,
+		`// Generated by scripts/bench.ts: the project's config with a private cache folder.\n` +
+			`import config from ${JSON.stringify(projectConfig)};\n` +
+			`export default { ...config, cacheDir: ${JSON.stringify(`${cacheDir}/`)} };\n`,
+	);
+	return file;
+}
+
+export async function runBuild(options: {
+	root: string;
+	outDir: string;
+	workDir: string;
+	contentDir: string | undefined;
+	label: string;
+	echo: boolean;
+	timeoutMin: number;
+}): Promise<BuildRun> {
+	const cacheDir = join(options.workDir, 'astro-cache');
+	// A cold content cache for every run: the figure is a full build.
+	rmSync(cacheDir, { recursive: true, force: true });
+	rmSync(options.outDir, { recursive: true, force: true });
+	const config = wrapperConfig(options.root, options.workDir, cacheDir);
+	const timeFile = join(options.workDir, 'time.txt');
+	rmSync(timeFile, { force: true });
+	const astroArgs = ['astro', 'build', '--config', relative(options.root, config), '--outDir', options.outDir];
+	const haveTime = existsSync('/usr/bin/time');
+	const [command, args] = haveTime
+		? ['/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, 'npx', ...astroArgs]]
+		: ['npx', astroArgs];
+	const sources = sourceState(options.root);
+	const loadBefore = loadAverage();
+	const run = await runTimed(command, args, {
+		cwd: options.root,
+		env: astroEnv({ ATLAS_CONTENT_DIR: options.contentDir }),
+		echo: options.echo,
+		logPrefix: `    [${options.label}] `,
+		timeoutMs: options.timeoutMin > 0 ? options.timeoutMin * 60_000 : 0,
+	});
+	const loadAfter = loadAverage();
+	const logFile = join(options.workDir, `build-${options.label.replace(/[^a-z0-9.-]+/gi, '_')}.log`);
+	writeFileSync(logFile, run.output);
+	let cpuMs = Number.NaN;
+	let maxRssBytes = Number.NaN;
+	if (haveTime && existsSync(timeFile)) {
+		const fields = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
+		const [, user, system, maxKb] = fields;
+		if (user !== undefined && system !== undefined) cpuMs = (user + system) * 1000;
+		if (maxKb !== undefined) maxRssBytes = maxKb * 1024;
+	}
+	const ok = run.code === 0 && !run.timedOut && existsSync(join(options.outDir, 'index.html'));
+	const tail = run.output.split('\n').filter((line) => line.trim() !== '' && !/[├└]─/.test(line)).slice(-15).join('\n');
+	return {
+		ok,
+		sources,
+		wallMs: run.wallMs,
+		cpuMs,
+		maxRssBytes,
+		peakTreeRssBytes: run.peakRssBytes,
+		phases: parsePhases(run.output),
+		loadBefore,
+		loadAfter,
+		logFile,
+		...(ok ? {} : { error: run.timedOut ? `stopped after ${options.timeoutMin} min` : `exit code ${String(run.code)}\n${tail}` }),
+	};
+}
+
+export interface SizePair {
+	raw: number;
+	gzip: number;
+}
+
+export interface OutputStats {
+	htmlPages: number;
+	distBytes: number;
+	distFiles: number;
+	pagefind: {
+		bytes: number;
+		files: number;
+		index: { bytes: number; files: number };
+		fragment: { bytes: number; files: number };
+		wasm: { bytes: number; files: number };
+		meta: { bytes: number; files: number };
+		/** pagefind.js, the worker, UI bundles and other loaders. */
+		other: { bytes: number; files: number };
+	};
+	lookup: { zh: SizePair; en: SizePair };
+	/** Entry pages (root locale): gzip size of their HTML. */
+	entryHtmlGzip: { count: number; median: number; max: number; maxPath: string };
+	/** Largest section overview page (root locale), by raw HTML size. */
+	largestSection: { path: string; raw: number; gzip: number };
+	/** Largest Pagefind fragment: what one search result can cost (stored gzipped; JSON once unpacked). */
+	largestFragment: { file: string; bytes: number; jsonBytes: number; url: string };
+}
+
+function largestFragment(pagefindDir: string, files: ReadonlyArray<string>): OutputStats['largestFragment'] {
+	let best = { file: '', bytes: 0 };
+	for (const file of files.filter((f) => f.startsWith('fragment/'))) {
+		const bytes = statSync(join(pagefindDir, file)).size;
+		if (bytes > best.bytes) best = { file, bytes };
+	}
+	if (!best.file) return { file: '', bytes: 0, jsonBytes: 0, url: '' };
+	try {
+		const json = gunzipSync(readFileSync(join(pagefindDir, best.file)));
+		// Pagefind prefixes the JSON with a signature.
+		const text = json.toString('utf8');
+		const url = /"url":"([^"]*)"/.exec(text)?.[1] ?? '';
+		return { ...best, jsonBytes: json.length, url };
+	} catch {
+		return { ...best, jsonBytes: Number.NaN, url: '' };
+	}
+}
+
+const entryDirs = ['directories', 'components', 'packages', 'staging', 'code', 'changes'];
+
+function group(dir: string, files: ReadonlyArray<string>, test: (file: string) => boolean) {
+	const chosen = files.filter(test);
+	return { files: chosen.length, bytes: sum(chosen.map((file) => statSync(join(dir, file)).size)) };
+}
+
+export function measureOutput(outDir: string): OutputStats {
+	const files = listFiles(outDir);
+	const dist = dirBytes(outDir);
+	const pagefindDir = join(outDir, 'pagefind');
+	const pf = existsSync(pagefindDir) ? listFiles(pagefindDir) : [];
+	const index = group(pagefindDir, pf, (file) => file.startsWith('index/'));
+	const fragment = group(pagefindDir, pf, (file) => file.startsWith('fragment/'));
+	const wasm = group(pagefindDir, pf, (file) => /^wasm\./.test(file));
+	const meta = group(pagefindDir, pf, (file) => file.endsWith('.pf_meta'));
+	const all = group(pagefindDir, pf, () => true);
+	const other = { files: all.files - index.files - fragment.files - wasm.files - meta.files, bytes: all.bytes - index.bytes - fragment.bytes - wasm.bytes - meta.bytes };
+
+	const lookupSizes = (path: string): SizePair => (existsSync(path) ? fileSizes(path) : { raw: Number.NaN, gzip: Number.NaN });
+
+	const entryPages: Array<{ path: string; gzip: number }> = [];
+	for (const dir of entryDirs) {
+		const base = join(outDir, dir);
+		if (!existsSync(base)) continue;
+		for (const id of readdirSync(base)) {
+			const file = join(base, id, 'index.html');
+			if (existsSync(file)) entryPages.push({ path: `/${dir}/${id}/`, gzip: fileSizes(file).gzip });
+		}
+	}
+	const biggestEntry = entryPages.reduce<{ path: string; gzip: number } | undefined>(
+		(best, page) => (!best || page.gzip > best.gzip ? page : best),
+		undefined,
+	);
+
+	let largestSection = { path: '', raw: 0, gzip: 0 };
+	const sectionsDir = join(outDir, 'sections');
+	if (existsSync(sectionsDir)) {
+		for (const id of readdirSync(sectionsDir)) {
+			const file = join(sectionsDir, id, 'index.html');
+			if (!existsSync(file)) continue;
+			const size = statSync(file).size;
+			if (size > largestSection.raw) largestSection = { path: `/sections/${id}/`, raw: size, gzip: 0 };
+		}
+		if (largestSection.path) largestSection.gzip = fileSizes(join(outDir, largestSection.path, 'index.html')).gzip;
+	}
+
+	return {
+		htmlPages: files.filter((file) => file.endsWith('.html')).length,
+		distBytes: dist.bytes,
+		distFiles: dist.files,
+		pagefind: { bytes: all.bytes, files: all.files, index, fragment, wasm, meta, other },
+		lookup: { zh: lookupSizes(join(outDir, 'lookup.json')), en: lookupSizes(join(outDir, 'en', 'lookup.json')) },
+		entryHtmlGzip: {
+			count: entryPages.length,
+			median: median(entryPages.map((page) => page.gzip)),
+			max: biggestEntry?.gzip ?? Number.NaN,
+			maxPath: biggestEntry?.path ?? '',
+		},
+		largestSection,
+		largestFragment: largestFragment(pagefindDir, pf),
+	};
+}
