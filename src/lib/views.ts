@@ -50,6 +50,14 @@ export interface RowView {
 
 const local = (text: LocalizedText, lang: Lang) => text[textKey(lang)];
 
+/** A text whose `backtick` spans (commands, flags, fields, as the seed writes them) become code pieces. */
+export function textLine(text: string): Line {
+	return text
+		.split(/(`[^`]+`)/)
+		.filter((part) => part !== '')
+		.map((part) => (/^`[^`]+`$/.test(part) ? { text: part.slice(1, -1), code: true } : { text: part }));
+}
+
 const isRef = (item: Item): item is SourceRef => 'path' in item;
 
 /** Inline pieces for a place in the source tree: a GitHub link at v1.32.0 (none when absent) plus notes. */
@@ -71,14 +79,14 @@ export function sourceRefLine(ref: SourceRef, t: Translate): Line {
 }
 
 export function itemLine(item: Item, lang: Lang, t: Translate): Line {
-	return isRef(item) ? sourceRefLine(item, t) : [{ text: local(item.text, lang) }];
+	return isRef(item) ? sourceRefLine(item, t) : textLine(local(item.text, lang));
 }
 
 export function versionNoteLine(note: VersionNote, lang: Lang, t: Translate): Line {
 	const line: Line = [];
 	if (note.version) line.push({ text: note.version, badge: 'version' });
 	if (note.stage) line.push({ text: t(`atlas.stage.${note.stage}`), badge: 'stage' });
-	line.push({ text: local(note.text, lang) });
+	line.push(...textLine(local(note.text, lang)));
 	return line;
 }
 
@@ -127,7 +135,7 @@ export function fieldLines(row: AnyRow, field: string, lang: Lang, t: Translate)
 			return [[{ text: t(`atlas.stage.${String(value)}`), badge: 'stage' }]];
 		case 'risk': {
 			const line: Line = [{ text: t(`atlas.risk.${String(value)}`), badge: 'risk' }];
-			if (row.collection === 'customizations' && row.entry.riskNote) line.push({ text: local(row.entry.riskNote, lang) });
+			if (row.collection === 'customizations' && row.entry.riskNote) line.push(...textLine(local(row.entry.riskNote, lang)));
 			return [line];
 		}
 		case 'repo':
@@ -139,12 +147,12 @@ export function fieldLines(row: AnyRow, field: string, lang: Lang, t: Translate)
 			if (row.collection === 'versionChanges' && row.entry.stage) {
 				line.push({ text: t(`atlas.stage.${row.entry.stage}`), badge: 'stage' });
 			}
-			line.push({ text: local(value as LocalizedText, lang) });
+			line.push(...textLine(local(value as LocalizedText, lang)));
 			return [line];
 		}
 		default:
 			if (typeof value === 'object' && value !== null && 'zh' in value) {
-				return [[{ text: local(value as LocalizedText, lang) }]];
+				return [textLine(local(value as LocalizedText, lang))];
 			}
 			return [[{ text: String(value) }]];
 	}

@@ -101,3 +101,15 @@ describe('UI strings', () => {
 		for (const [key, value] of Object.entries(en)) expect(value, key).not.toMatch(/\p{Script=Han}/u);
 	});
 });
+
+describe('text cells', () => {
+	it('turn `backtick` spans into code pieces and keep the rest as text', async () => {
+		const { textLine } = await import('../../src/lib/views.ts');
+		expect(textLine('Test `--proxy-mode=nftables` first')).toEqual([
+			{ text: 'Test ' },
+			{ text: '--proxy-mode=nftables', code: true },
+			{ text: ' first' },
+		]);
+		expect(textLine('no code')).toEqual([{ text: 'no code' }]);
+	});
+});
