@@ -37,7 +37,6 @@ export function entryKey(row: AnyRow): string | undefined {
 /** Every source reference an entry names (its own path first). */
 export function sourceRefsOf(row: AnyRow): SourceRef[] {
 	const isRef = (item: unknown): item is SourceRef => typeof item === 'object' && item !== null && 'path' in item;
-	const e = row.entry;
 	switch (row.collection) {
 		case 'directories':
 			return [row.entry.path, ...row.entry.keyFiles.filter(isRef)];
@@ -59,7 +58,7 @@ export function sourceRefsOf(row: AnyRow): SourceRef[] {
 			return row.entry.paths.filter(isRef);
 		default: {
 			const never: never = row;
-			throw new Error(`unknown row ${String(never)} ${String(e)}`);
+			throw new Error(`unknown row collection ${String(never)}`);
 		}
 	}
 }

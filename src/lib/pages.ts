@@ -38,8 +38,8 @@ export interface EntryView {
 	searchKeys: string[];
 }
 
-/** Extra fields an entry page shows beyond its table columns. */
-const extraFields = ['name', 'stage', 'implementedBy'] as const;
+/** Extra fields an entry page shows beyond its table columns (`implementedBy` shows as related entries). */
+const extraFields = ['name', 'stage'] as const;
 
 /** Everything an entry page shows: every field, errata and related entries. */
 export function entryView(atlas: Atlas, row: AnyRow, lang: Lang, t: Translate): EntryView {
@@ -52,7 +52,6 @@ export function entryView(atlas: Atlas, row: AnyRow, lang: Lang, t: Translate): 
 	const fields = [...view.cells];
 	for (const field of extraFields) {
 		if (shown.has(field) || !(field in row.entry)) continue;
-		if (field === 'implementedBy') continue; // shown as related entries
 		const lines = fieldLines(row, field, lang, t);
 		if (lines.length > 0) fields.push({ field, label: t(`atlas.field.${field}`), lines, sortText: '' });
 	}
