@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { cspTemplateScripts } from './src/integrations/csp-template-scripts.ts';
+import { pagefindUi } from './src/integrations/pagefind-ui.ts';
 import { parseEntriesFile } from './src/lib/content-file.ts';
 import { contentDir } from './src/lib/load-content.ts';
 import { buildSidebar } from './src/lib/sidebar.ts';
@@ -61,5 +62,6 @@ export default defineConfig({
 			pagination: true,
 		}),
 		cspTemplateScripts(),
+		pagefindUi(),
 	],
 });

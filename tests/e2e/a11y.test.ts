@@ -6,6 +6,7 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, siteUrl } from './browser.ts';
+import { SearchDialog } from './search-page.ts';
 import { outDir } from './dist.ts';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -74,6 +75,11 @@ async function audit(page: Page, path: string, status = 200): Promise<Finding[]>
 		return [{ page: path, rule: 'http', impact: 'critical', help: `HTTP ${response?.status()}, expected ${status}`, targets: [] }];
 	}
 	await settle(page);
+	return axeFindings(page, path);
+}
+
+/** Runs axe on the document as it is now; `label` names the page (and state) in the report. */
+async function axeFindings(page: Page, label: string): Promise<Finding[]> {
 	const violations = await page.evaluate(
 		async (tags) =>
 			(
@@ -86,7 +92,7 @@ async function audit(page: Page, path: string, status = 200): Promise<Finding[]>
 			})),
 		wcagTags,
 	);
-	return violations.map((violation) => ({ page: path, ...violation }));
+	return violations.map((violation) => ({ page: label, ...violation }));
 }
 
 /** One block per rule and element; a finding shared by many pages (a layout part) is listed once with its pages. */
@@ -171,6 +177,21 @@ describe('accessibility', () => {
 		for (const path of kinds.values()) findings.push(...(await audit(page, path)));
 		await dark.close();
 		expect(findings.length, `axe violations (dark theme):\n${report(findings)}`).toBe(0);
+	});
+
+	it('axe finds no violations in the open search dialog with results, in both languages', { timeout: 120_000 }, async () => {
+		const page = await context.newPage();
+		const findings: Finding[] = [];
+		for (const [path, query] of [['/', '驱逐'], ['/en/', 'kubelet']] as const) {
+			await page.goto(siteUrl(path), { waitUntil: 'load' });
+			const dialog = new SearchDialog(page);
+			await dialog.open();
+			await dialog.search(query);
+			await page.locator('#starlight__search li.pagefind-ui__result a.pagefind-ui__result-link').first().waitFor();
+			findings.push(...(await axeFindings(page, `${path} (search: ${query})`)));
+		}
+		await page.close();
+		expect(findings.length, `axe violations (search dialog):\n${report(findings)}`).toBe(0);
 	});
 });
 

@@ -1,0 +1,4 @@
+declare module 'virtual:atlas/pagefind-ui-scopes' {
+	const scopes: import('../lib/pagefind-ui-markup.ts').PagefindUiScopes;
+	export default scopes;
+}
