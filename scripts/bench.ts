@@ -746,7 +746,7 @@ server sends when it does not compress them again (\`astro preview\` does, so it
 	}
 	parts.push(`"Static" columns: the HTML plus the stylesheets (\`<link rel=stylesheet>\`, print CSS included) and scripts
 (\`<script src>\`, inline module scripts, and their static imports, followed recursively) it references, gzip level 6 from disk.
-"Lazy JS" is what those scripts load with a literal dynamic \`import()\` (Starlight's Pagefind UI, loaded when the browser is idle after load).
+"Lazy JS" is what those scripts load with a literal dynamic \`import()\` (the search UI, which Starlight's search loads when the browser is idle after load).
 Chromium columns: a real page load in a fresh profile until the network is idle; "wire" is what \`astro preview\` sent (it gzips),
 "after load" is what arrived after the load event (the search UI). The entry-page target is checked against the Chromium total (disk gzip).
 

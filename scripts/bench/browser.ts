@@ -259,7 +259,7 @@ export const searchGroups = ['ui', 'pagefind-js', 'wasm', 'meta', 'index', 'frag
 export type SearchGroup = (typeof searchGroups)[number];
 
 export const searchGroupLabels: Record<SearchGroup, string> = {
-	ui: 'search UI JS/CSS (Pagefind UI bundle)',
+	ui: "search UI JS/CSS (the site's Pagefind UI)",
 	'pagefind-js': 'pagefind.js, worker, entry',
 	wasm: 'Pagefind wasm',
 	meta: 'index meta (.pf_meta)',
@@ -343,7 +343,8 @@ async function instrument(page: Page, query: string): Promise<void> {
 				const area = host.querySelector('.pagefind-ui__results-area');
 				const list = area?.querySelector('ol.pagefind-ui__results');
 				const message = area?.querySelector('.pagefind-ui__message')?.textContent ?? '';
-				if (list && message.includes(q)) {
+				// The site's search UI marks the results area busy while Pagefind searches.
+				if (list && message.includes(q) && area?.getAttribute('aria-busy') !== 'true') {
 					const items = list.querySelectorAll('.pagefind-ui__result');
 					if (items.length === 0 || items[0]?.querySelector('a.pagefind-ui__result-link')) {
 						state.tPagefind = now;

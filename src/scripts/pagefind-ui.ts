@@ -141,6 +141,7 @@ export class PagefindUI {
 	#input: HTMLInputElement;
 	#clear: HTMLButtonElement;
 	#drawer: HTMLDivElement;
+	#area: HTMLDivElement;
 	#message: HTMLParagraphElement;
 	#results: HTMLOListElement;
 	#more: HTMLButtonElement;
@@ -183,7 +184,7 @@ export class PagefindUI {
 		this.#clear = element('button', scopes.ui, 'pagefind-ui__search-clear pagefind-ui__suppressed', this.#t('clear_search'));
 		this.#clear.type = 'button';
 		this.#drawer = element('div', scopes.ui, 'pagefind-ui__drawer pagefind-ui__hidden');
-		const area = element('div', scopes.ui, 'pagefind-ui__results-area');
+		const area = (this.#area = element('div', scopes.ui, 'pagefind-ui__results-area'));
 		this.#message = element('p', scopes.ui, 'pagefind-ui__message');
 		this.#message.setAttribute('role', 'status');
 		this.#results = element('ol', scopes.ui, 'pagefind-ui__results');
@@ -238,6 +239,7 @@ export class PagefindUI {
 		if (term === '') {
 			// No term, no results: the next search starts from an empty drawer, as in Pagefind's UI.
 			this.#searchId++;
+			this.#area.removeAttribute('aria-busy');
 			this.#drawer.classList.add('pagefind-ui__hidden');
 			this.#message.textContent = '';
 			this.#results.replaceChildren();
@@ -253,9 +255,11 @@ export class PagefindUI {
 		const id = ++this.#searchId;
 		this.#drawer.classList.remove('pagefind-ui__hidden');
 		this.#message.textContent = this.#t('searching', term);
+		this.#area.setAttribute('aria-busy', 'true');
 		const pagefind = await this.#load();
 		const response = await pagefind.search(this.#processTerm?.(term) ?? term);
 		if (id !== this.#searchId || !response) return;
+		this.#area.removeAttribute('aria-busy');
 		const { results } = response;
 		const key = results.length === 0 ? 'zero_results' : results.length === 1 ? 'one_result' : 'many_results';
 		this.#message.textContent = this.#t(key, term, results.length);

@@ -21,7 +21,8 @@ export class SearchDialog {
 				const host = document.querySelector('#starlight__search');
 				if (!host) return false;
 				const message = host.querySelector('.pagefind-ui__message')?.textContent ?? '';
-				return message.length > 0 && !/搜索中|Searching/.test(message);
+				const busy = host.querySelector('.pagefind-ui__results-area')?.getAttribute('aria-busy') === 'true';
+				return message.length > 0 && !busy;
 			},
 			undefined,
 			{ timeout: 15_000 },

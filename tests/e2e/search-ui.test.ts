@@ -70,6 +70,13 @@ describe("the search dialog's result list", () => {
 		await expect.poll(() => results().nth(9).locator('a.pagefind-ui__result-link').count()).toBeGreaterThan(0);
 	});
 
+	it('finds the errata page by its name, and the corrections on the pages they correct', async () => {
+		expect((await dialog.search('勘误表')).some((href) => new URL(href).pathname.endsWith('/errata/'))).toBe(true);
+		const links = await dialog.search('ScheduleOne');
+		expect(links.length).toBeGreaterThan(0);
+		expect(links.some((href) => new URL(href).pathname.endsWith('/errata/'))).toBe(false);
+	});
+
 	it('clears with the clear button and with Escape', async () => {
 		const input = page.locator('#starlight__search input');
 		const drawer = page.locator('#starlight__search .pagefind-ui__drawer');
