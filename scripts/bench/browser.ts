@@ -265,13 +265,13 @@ export const searchGroupLabels: Record<SearchGroup, string> = {
 	meta: 'index meta (.pf_meta)',
 	index: 'index chunks (.pf_index)',
 	fragments: 'fragments (.pf_fragment)',
-	lookup: 'exact lookup (/lookup.json)',
+	lookup: 'exact lookup (/lookup/*.json)',
 };
 
 /** Which part of the search a request belongs to (undefined: part of the page itself). */
 function searchGroupOf(entry: Loaded, pageAssets: ReadonlySet<string>): SearchGroup | undefined {
 	const path = entry.path;
-	if (path.endsWith('/lookup.json')) return 'lookup';
+	if (/\/lookup\/[^/]+\.json$/.test(path)) return 'lookup';
 	if (path.includes('/pagefind/')) {
 		if (path.includes('/pagefind/index/')) return 'index';
 		if (path.includes('/pagefind/fragment/')) return 'fragments';
@@ -482,7 +482,7 @@ export async function measureSearchLatency(
 		await page.goto(`${origin}/`, { waitUntil: 'load' });
 		await page.waitForLoadState('networkidle');
 		await openSearch(page);
-		// Warm-up: loads the UI, pagefind.js, the wasm, the index meta and the exact lookup.
+		// Warm-up: loads the UI, pagefind.js, the wasm, the index meta and the lookup files of this query.
 		await typeAndTime(page, 'kubelet', timeoutMs);
 		await page.waitForLoadState('networkidle');
 		const results: QueryTiming[] = [];

@@ -185,6 +185,14 @@ export async function runBuild(options: {
 	};
 }
 
+export interface LookupStats {
+	files: number;
+	/** All files, gzip each. */
+	gzip: number;
+	/** Largest file, gzip. */
+	largestGzip: number;
+}
+
 export interface SizePair {
 	raw: number;
 	gzip: number;
@@ -204,7 +212,8 @@ export interface OutputStats {
 		/** pagefind.js, the worker, UI bundles and other loaders. */
 		other: { bytes: number; files: number };
 	};
-	lookup: { zh: SizePair; en: SizePair };
+	/** The exact lookup folder of each language (`lookup/`, `en/lookup/`). */
+	lookup: { zh: LookupStats; en: LookupStats };
 	/** Entry pages (root locale): gzip size of their HTML. */
 	entryHtmlGzip: { count: number; median: number; max: number; maxPath: string };
 	/** Largest section overview page (root locale), by raw HTML size. */
@@ -250,7 +259,11 @@ export function measureOutput(outDir: string): OutputStats {
 	const all = group(pagefindDir, pf, () => true);
 	const other = { files: all.files - index.files - fragment.files - wasm.files - meta.files, bytes: all.bytes - index.bytes - fragment.bytes - wasm.bytes - meta.bytes };
 
-	const lookupSizes = (path: string): SizePair => (existsSync(path) ? fileSizes(path) : { raw: Number.NaN, gzip: Number.NaN });
+	const lookupSizes = (dir: string): LookupStats => {
+		if (!existsSync(dir)) return { files: 0, gzip: Number.NaN, largestGzip: Number.NaN };
+		const sizes = readdirSync(dir).map((file) => fileSizes(join(dir, file)).gzip);
+		return { files: sizes.length, gzip: sum(sizes), largestGzip: Math.max(0, ...sizes) };
+	};
 
 	const entryPages: Array<{ path: string; gzip: number }> = [];
 	for (const dir of entryDirs) {
@@ -283,7 +296,7 @@ export function measureOutput(outDir: string): OutputStats {
 		distBytes: dist.bytes,
 		distFiles: dist.files,
 		pagefind: { bytes: all.bytes, files: all.files, index, fragment, wasm, meta, other },
-		lookup: { zh: lookupSizes(join(outDir, 'lookup.json')), en: lookupSizes(join(outDir, 'en', 'lookup.json')) },
+		lookup: { zh: lookupSizes(join(outDir, 'lookup')), en: lookupSizes(join(outDir, 'en', 'lookup')) },
 		entryHtmlGzip: {
 			count: entryPages.length,
 			median: median(entryPages.map((page) => page.gzip)),

@@ -4,7 +4,8 @@ import { buildAtlas } from '../../src/lib/atlas.ts';
 import { loadContentDir } from '../../src/lib/load-content.ts';
 import { entryView, sectionRows } from '../../src/lib/pages.ts';
 import { relatedRows } from '../../src/lib/related.ts';
-import { buildLookup } from '../../src/lib/search-lookup.ts';
+import { buildLookup, lookupLayoutOf } from '../../src/lib/search-lookup.ts';
+import { buildLookupFiles } from '../../src/lib/search-shards.ts';
 import { hasEntryPages } from '../../src/lib/urls.ts';
 
 export interface ProbeResult {
@@ -17,7 +18,7 @@ export interface ProbeResult {
 	entryViewMsPerPage: number;
 	/** Every section table, one language. */
 	sectionRowsMs: number;
-	/** One language's /lookup.json. */
+	/** One language's exact lookup (lookup/*.json). */
 	lookupMs: number;
 	/** entryView × entry pages × 2 languages: the site code's share of rendering entry pages. */
 	entryPagesEstimateMs: number;
@@ -51,7 +52,7 @@ export function probe(contentDir: string, samples = 120): ProbeResult {
 	const sectionRowsMs = performance.now() - start;
 
 	start = performance.now();
-	buildLookup(atlas, 'zh-CN', t);
+	buildLookupFiles(buildLookup(atlas, 'zh-CN', t), lookupLayoutOf(atlas));
 	const lookupMs = performance.now() - start;
 
 	return {

@@ -17,7 +17,7 @@ export interface LinkCheckOptions {
 	base?: string;
 	/** Origin of the configured site URL (`https://atlas.example.org`): absolute links to it are internal. */
 	siteOrigin?: string;
-	/** Site paths of the files that are not HTML pages (`/favicon.svg`, `/lookup.json`). */
+	/** Site paths of the files that are not HTML pages (`/favicon.svg`, `/lookup/c0.json`). */
 	assets?: ReadonlySet<string>;
 	/** Site-path prefixes not checked at all; default: the base's `_astro/` and `pagefind/`. */
 	skipPrefixes?: readonly string[];

@@ -1,7 +1,8 @@
 import type { Atlas } from './atlas.ts';
 import { sourceRefsOf } from './atlas.ts';
 import { rowHref } from './pages.ts';
-import type { LookupIndex, LookupTarget } from './search-query.ts';
+import type { LookupLayout } from './search-query.ts';
+import { lookupLayout, numberTargets, type LookupTarget } from './search-shards.ts';
 import { textKey, type Lang } from './urls.ts';
 import { rowView, type Translate } from './views.ts';
 
@@ -26,10 +27,11 @@ export function snippetKeys(code: string): string[] {
 }
 
 /**
- * The exact lookup for one language, built from the same data as the pages: every row (landing on its
- * entry page, or on its table row when it has none) and every code block of the developer guide.
+ * The exact lookup's targets for one language, built from the same data as the pages: every row (landing on
+ * its entry page, or on its table row when it has none) and every code block of the developer guide; numbered
+ * in tie-break order (see numberTargets).
  */
-export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupIndex {
+export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupTarget[] {
 	const key = textKey(lang);
 	const targets: LookupTarget[] = [];
 	for (const row of atlas.rows) {
@@ -62,5 +64,11 @@ export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupIndex
 			p: kindRank['snippets'] ?? 10,
 		});
 	}
-	return { prefix: lang === 'en' ? '/en' : '', targets };
+	return numberTargets(targets);
+}
+
+/** Shard counts of the lookup: from the number of targets only (the same in both languages). */
+export function lookupLayoutOf(atlas: Atlas): LookupLayout {
+	const rows = atlas.rows.filter((row) => atlas.sectionById.has(row.entry.section)).length;
+	return lookupLayout(rows + atlas.data.snippets.length);
 }

@@ -1,6 +1,9 @@
 // Adds the exact lookup above Pagefind's results in Starlight's search dialog, and the search-term
 // highlight on the page a result leads to. Starlight's own search component stays as it is.
-import { rankTargets, type LookupIndex } from '../lib/search-query';
+import { planQuery, rankShards, type LookupLayout, type Shard } from '../lib/search-query';
+
+/** Pause after a keystroke before fetching lookup files the page does not have yet (typing on skips them). */
+const FETCH_DELAY_MS = 100;
 
 const HIGHLIGHT_PARAM = 'highlight';
 
@@ -11,13 +14,27 @@ function withHighlight(href: string, query: string): string {
 }
 
 function setupExactLookup(host: HTMLElement): void {
-	const lookupUrl = host.dataset['lookup'];
+	const folder = host.dataset['lookup'];
+	const layoutText = host.dataset['lookupLayout'];
 	const label = host.dataset['exactLabel'] ?? '';
 	const base = (host.dataset['base'] ?? '/').replace(/\/$/, '');
 	const prefix = host.dataset['prefix'] ?? '';
-	if (!lookupUrl) return;
-	let index: Promise<LookupIndex> | undefined;
-	const load = () => (index ??= fetch(lookupUrl).then((response) => response.json() as Promise<LookupIndex>));
+	if (!folder || !layoutText) return;
+	const layout = JSON.parse(layoutText) as LookupLayout;
+	// Each lookup file is fetched once per page; a failed fetch is retried by the next query.
+	const cache = new Map<string, Promise<Shard>>();
+	const source = (file: string): Promise<Shard> => {
+		let shard = cache.get(file);
+		if (!shard) {
+			shard = fetch(`${folder}${file}`).then((response) => {
+				if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+				return response.json() as Promise<Shard>;
+			});
+			shard.catch(() => cache.delete(file));
+			cache.set(file, shard);
+		}
+		return shard;
+	};
 
 	const section = document.createElement('section');
 	section.className = 'atlas-exact';
@@ -39,22 +56,32 @@ function setupExactLookup(host: HTMLElement): void {
 
 	const render = async (query: string) => {
 		current = query;
-		const ranked = rankTargets(await load(), query);
+		const plan = planQuery(query, layout);
+		if (plan && ![plan.key, ...plan.words].every((file) => cache.has(file))) {
+			await new Promise((resolve) => setTimeout(resolve, FETCH_DELAY_MS));
+			if (query !== current) return;
+		}
+		let ranked: Awaited<ReturnType<typeof rankShards>>;
+		try {
+			ranked = await rankShards(query, layout, source);
+		} catch {
+			ranked = [];
+		}
 		if (query !== current) return;
 		place();
 		list.replaceChildren(
-			...ranked.map(({ target }, position) => {
+			...ranked.map(({ card }, position) => {
 				const item = document.createElement('li');
 				const link = document.createElement('a');
 				link.className = 'atlas-exact__link';
-				link.href = withHighlight(`${base}${prefix}${target.u}`, query);
+				link.href = withHighlight(`${base}${prefix}${card.u}`, query);
 				link.dataset['rank'] = String(position + 1);
 				const title = document.createElement('span');
 				title.className = 'atlas-exact__title';
-				title.textContent = target.t;
+				title.textContent = card.t;
 				const kind = document.createElement('span');
 				kind.className = 'atlas-exact__kind';
-				kind.textContent = target.s;
+				kind.textContent = card.s;
 				link.append(title, kind);
 				item.append(link);
 				return item;
@@ -67,7 +94,6 @@ function setupExactLookup(host: HTMLElement): void {
 		if (!(input instanceof HTMLInputElement)) return;
 		void render(input.value);
 	});
-	host.querySelector('button[data-open-modal]')?.addEventListener('click', () => void load(), { once: true });
 	// Pagefind's own results land with the search terms highlighted too.
 	host.addEventListener(
 		'click',

@@ -133,8 +133,8 @@ describe('checkLinks', () => {
 	});
 
 	it('a missing file that is not a page is reported unless listed as an asset', () => {
-		const pages = new Map([['/', page(`<a href="/lookup.json">data</a>`)]]);
+		const pages = new Map([['/', page(`<a href="/lookup/c0.json">data</a>`)]]);
 		expect(checkLinks(pages).map((problem) => problem.kind)).toEqual(['missing-page']);
-		expect(checkLinks(pages, { assets: new Set(['/lookup.json']) })).toEqual([]);
+		expect(checkLinks(pages, { assets: new Set(['/lookup/c0.json']) })).toEqual([]);
 	});
 });
