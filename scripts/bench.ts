@@ -360,12 +360,13 @@ function checks(results: ScaleResult[], cores: number): Check[] {
 	} else out.push({ target: 'Entry page first visit', limit: `≤ ${kb(targets.entryFirstVisitBytes)}`, measured: 'not measured', verdict: 'n/a', note: '' });
 	if (one && one.firstSearch.length > 0) {
 		const totals = one.firstSearch.map((s) => s.totalGzip);
+		// The issue measures the first search as a median over the suite; the worst query is reported beside it.
 		out.push({
-			target: `First search incl. UI (1×, worst of ${totals.length} queries)`,
+			target: `First search incl. UI (1×, median of ${totals.length} queries)`,
 			limit: `≤ ${kb(targets.firstSearchBytes)}`,
-			measured: kb(Math.max(...totals)),
-			verdict: verdict(Math.max(...totals) <= targets.firstSearchBytes),
-			note: `median ${kb(median(totals))}; ${dominant(one.firstSearch)}`,
+			measured: kb(median(totals)),
+			verdict: verdict(median(totals) <= targets.firstSearchBytes),
+			note: `${within(totals, targets.firstSearchBytes)}; ${dominant(one.firstSearch)}`,
 		});
 	}
 	if (one && one.latency.length > 0) {
@@ -412,11 +413,11 @@ function checks(results: ScaleResult[], cores: number): Check[] {
 	if (hundred) {
 		const totals = hundred.firstSearch.map((s) => s.totalGzip);
 		out.push({
-			target: `First search at 100× (worst of ${totals.length})`,
+			target: `First search at 100× (median of ${totals.length})`,
 			limit: `≤ ${kb(targets.firstSearch100xBytes)}`,
-			measured: totals.length > 0 ? kb(Math.max(...totals)) : 'not measured',
-			verdict: totals.length > 0 ? verdict(Math.max(...totals) <= targets.firstSearch100xBytes) : 'n/a',
-			note: totals.length > 0 ? `median ${kb(median(totals))}; ${dominant(hundred.firstSearch)}` : '',
+			measured: totals.length > 0 ? kb(median(totals)) : 'not measured',
+			verdict: totals.length > 0 ? verdict(median(totals) <= targets.firstSearch100xBytes) : 'n/a',
+			note: totals.length > 0 ? `${within(totals, targets.firstSearch100xBytes)}; ${dominant(hundred.firstSearch)}` : '',
 		});
 	}
 	return out;
@@ -424,6 +425,12 @@ function checks(results: ScaleResult[], cores: number): Check[] {
 
 const perPage = (scale: ScaleResult) => wallOf(scale) / (scale.output?.htmlPages ?? Number.NaN);
 const shortName = (path: string) => path.split('/').pop() ?? path;
+
+/** How many queries stay within a byte limit, and the worst one. */
+function within(totals: ReadonlyArray<number>, limit: number): string {
+	const inside = totals.filter((total) => total <= limit).length;
+	return `${inside} of ${totals.length} queries within it, worst ${kb(Math.max(...totals))}`;
+}
 
 /** The biggest parts of the worst first search. */
 function dominant(searches: ReadonlyArray<SearchBytes>): string {

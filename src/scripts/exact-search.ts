@@ -1,9 +1,6 @@
 // Adds the exact lookup above Pagefind's results in Starlight's search dialog, and the search-term
 // highlight on the page a result leads to. Starlight's own search component stays as it is.
-import { planQuery, rankShards, type LookupLayout, type Shard } from '../lib/search-query';
-
-/** Pause after a keystroke before fetching lookup files the page does not have yet (typing on skips them). */
-const FETCH_DELAY_MS = 100;
+import { rankShards, type LookupLayout, type Shard } from '../lib/search-query';
 
 const HIGHLIGHT_PARAM = 'highlight';
 
@@ -56,11 +53,6 @@ function setupExactLookup(host: HTMLElement): void {
 
 	const render = async (query: string) => {
 		current = query;
-		const plan = planQuery(query, layout);
-		if (plan && ![plan.key, ...plan.words].every((file) => cache.has(file))) {
-			await new Promise((resolve) => setTimeout(resolve, FETCH_DELAY_MS));
-			if (query !== current) return;
-		}
 		let ranked: Awaited<ReturnType<typeof rankShards>>;
 		try {
 			ranked = await rankShards(query, layout, source);
