@@ -8,7 +8,7 @@ const scopesModule = 'virtual:atlas/pagefind-ui-scopes';
 
 /**
  * Serves Starlight's search with the site's own Pagefind UI (src/scripts/pagefind-ui.ts): Starlight imports
- * `@pagefind/default-ui` by name, so an alias swaps the 26 KB (gzip) Svelte bundle for a 3 KB one that renders
+ * `@pagefind/default-ui` by name, so an alias swaps the 26 KB (gzip) Svelte bundle for a 2 KB one that renders
  * the same markup. Starlight's search component itself is used as it is.
  */
 export function pagefindUi(): AstroIntegration {

@@ -319,6 +319,18 @@ function textScores(plan: QueryPlan, shards: ReadonlyMap<string, WordShard>, lay
  * with a space or Chinese characters (most likely text) requests them together with the key shard. Then
  * the card blocks of the results.
  */
+/** Key score from which the query names a thing: a whole key, the end of a path, or the start of a path or long name. */
+export const NAMED_SCORE = 75;
+
+/**
+ * A query that names a thing lists the things it names, not rows whose text mentions its words (Pagefind's
+ * results below have those); it also spares a path or identifier query the word files.
+ */
+export function namesAThing(keyScores: Iterable<number>): boolean {
+	for (const score of keyScores) if (score >= NAMED_SCORE) return true;
+	return false;
+}
+
 export async function rankShards(
 	rawQuery: string,
 	layout: LookupLayout,
@@ -330,7 +342,7 @@ export async function rankShards(
 	const loadWords = () => Promise.all(plan.words.map(source));
 	const early = /[\s\p{Script=Han}]/u.test(plan.query) ? loadWords() : undefined;
 	const scores = keyScores((await source(plan.key)) as KeyShard, plan.query, rawQuery);
-	if (scores.size < limit && plan.tokens) {
+	if (scores.size < limit && plan.tokens && !namesAThing(scores.values())) {
 		const loaded = (await (early ?? loadWords())) as WordShard[];
 		const words = new Map(plan.words.map((file, i) => [file, loaded[i] ?? []]));
 		for (const [idx, score] of textScores(plan, words, layout)) {

@@ -6,6 +6,7 @@ import {
 	focusOf,
 	fnv1a,
 	keyScore,
+	namesAThing,
 	normalizeKey,
 	normalizeQuery,
 	planQuery,
@@ -169,6 +170,19 @@ describe('query planning', () => {
 		await lookup.rank('pkg/kubelet', 3);
 		expect(lookup.read.filter((file) => file.startsWith('w'))).toEqual([]);
 	});
+	it('lists only the things a path or name query names, without reading word shards', async () => {
+		const targets = buildLookup(realAtlas(), 'zh-CN', t);
+		const lookup = memoryLookup(targets, lookupLayoutOf(realAtlas()));
+		const ranked = await lookup.rank('pkg/scheduler/schedule_one.go');
+		expect(ranked.length).toBeGreaterThan(0);
+		expect(ranked.every(({ score }) => score >= 50)).toBe(true);
+		expect(targets[ranked[0]!.idx]?.k).toContain('pkg/scheduler/schedule_one.go');
+		expect(lookup.read.filter((file) => file.startsWith('w'))).toEqual([]);
+		// A query that names nothing still gets the rows whose text has its words.
+		const text = await lookup.rank('调度失败');
+		expect(text.length).toBeGreaterThan(0);
+		expect(text.every(({ score }) => score < 50)).toBe(true);
+	});
 });
 
 /**
@@ -178,14 +192,19 @@ describe('query planning', () => {
 function scanRanking(targets: LookupTarget[], rawQuery: string, limit = 6) {
 	const plan = planQuery(rawQuery, lookupLayout(targets.length));
 	if (!plan) return [];
-	const scored = targets.map((target, idx) => {
+	const keyed = targets.map((target) => {
 		let best = 0;
 		for (const key of target.k) {
 			let score = keyScore(key, plan.query, rawQuery);
 			if (score === 50 && !keySuffixes(key).some(({ suffix }) => suffix.startsWith(plan.query))) score = 0;
 			best = Math.max(best, score);
 		}
-		if (best === 0 && plan.tokens) {
+		return best;
+	});
+	const named = namesAThing(keyed);
+	const scored = targets.map((target, idx) => {
+		let best = keyed[idx] ?? 0;
+		if (best === 0 && plan.tokens && !named) {
 			const [title, purpose, rest] = target.x;
 			const high = new Set([...textTerms(title), ...textTerms(purpose)]);
 			const low = new Set(textTerms(rest));
