@@ -26,6 +26,14 @@ export function snippetKeys(code: string): string[] {
 	return [...new Set(patterns.flatMap((pattern) => code.match(pattern) ?? []))];
 }
 
+/** The rows that are lookup targets, with their section; the layout counts the same rows buildLookup writes. */
+function lookupRows(atlas: Atlas) {
+	return atlas.rows.flatMap((row) => {
+		const section = atlas.sectionById.get(row.entry.section);
+		return section ? [{ row, section }] : [];
+	});
+}
+
 /**
  * The exact lookup's targets for one language, built from the same data as the pages: every row (landing on
  * its entry page, or on its table row when it has none) and every code block of the developer guide; numbered
@@ -34,9 +42,7 @@ export function snippetKeys(code: string): string[] {
 export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupTarget[] {
 	const key = textKey(lang);
 	const targets: LookupTarget[] = [];
-	for (const row of atlas.rows) {
-		const section = atlas.sectionById.get(row.entry.section);
-		if (!section) continue;
+	for (const { row, section } of lookupRows(atlas)) {
 		const view = rowView(row, section, sourceRefsOf(row), lang, t);
 		const [first, second, ...rest] = view.cells;
 		targets.push({
@@ -69,6 +75,5 @@ export function buildLookup(atlas: Atlas, lang: Lang, t: Translate): LookupTarge
 
 /** Shard counts of the lookup: from the number of targets only (the same in both languages). */
 export function lookupLayoutOf(atlas: Atlas): LookupLayout {
-	const rows = atlas.rows.filter((row) => atlas.sectionById.has(row.entry.section)).length;
-	return lookupLayout(rows + atlas.data.snippets.length);
+	return lookupLayout(lookupRows(atlas).length + atlas.data.snippets.length);
 }

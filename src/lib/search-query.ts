@@ -163,9 +163,19 @@ export function keyEntry(idx: number, lcp: number, kind: number): number {
 	return idx * 32 + Math.min(lcp, 7) * 4 + kind;
 }
 
+/** The parts of a numeric key entry (see keyEntry). */
+export function readKeyEntry(entry: number): { idx: number; lcp: number; kind: number } {
+	return { idx: Math.floor(entry / 32), lcp: (entry >> 2) & 7, kind: entry & 3 };
+}
+
 /** A word posting: target, field class (2: title/purpose, 1: other cells), focus denominator (≤ 1023). */
 export function posting(idx: number, cls: number, focus: number): number {
 	return idx * 2048 + (cls === 2 ? 1024 : 0) + Math.min(focus, 1023);
+}
+
+/** The parts of a word posting (see posting). */
+export function readPosting(code: number): { idx: number; cls: number; focus: number } {
+	return { idx: Math.floor(code / 2048), cls: code & 1024 ? 2 : 1, focus: code & 1023 };
 }
 
 /** Where a word part is looked up. */
@@ -246,9 +256,7 @@ function keyScores(shard: KeyShard, query: string, rawQuery: string): Map<number
 				continue;
 			}
 			if (query.length < 3) continue;
-			const idx = Math.floor(entry / 32);
-			const lcp = (entry >> 2) & 7;
-			const kind = entry & 3;
+			const { idx, lcp, kind } = readKeyEntry(entry);
 			if (kind === KEY_KIND.whole) {
 				// keyScore's "the key starts with the query" (its "ends with /query" comes from a suffix entry).
 				raise(idx, query.includes('/') || query.length >= 6 ? 75 : 60);
@@ -281,10 +289,9 @@ function textScores(plan: QueryPlan, shards: ReadonlyMap<string, WordShard>, lay
 			for (const [group, postings] of shards.get(wordFile(part, layout)) ?? []) {
 				if (part.prefix ? !group.startsWith(part.text) : group !== part.text) continue;
 				for (const code of postings) {
-					const idx = Math.floor(code / 2048);
-					const cls = code & 1024 ? 2 : 1;
+					const { idx, cls, focus } = readPosting(code);
 					const known = partHits.get(idx);
-					if (!known || cls > known[0]) partHits.set(idx, [cls, code & 1023]);
+					if (!known || cls > known[0]) partHits.set(idx, [cls, focus]);
 				}
 			}
 			if (!tokenHits) tokenHits = partHits;
@@ -312,13 +319,6 @@ function textScores(plan: QueryPlan, shards: ReadonlyMap<string, WordShard>, lay
 	return scores;
 }
 
-/**
- * Ranks the lookup for a query: exact keys first, then partial paths, then text. `source` returns one
- * file of the language's lookup folder (fetched in the browser, from memory in tests). Text (≤ 49) never
- * beats a key match (≥ 50), so the word shards are read only when the keys leave room in the list; a query
- * with a space or Chinese characters (most likely text) requests them together with the key shard. Then
- * the card blocks of the results.
- */
 /** Key score from which the query names a thing: a whole key, the end of a path, or the start of a path or long name. */
 export const NAMED_SCORE = 75;
 
@@ -331,6 +331,13 @@ export function namesAThing(keyScores: Iterable<number>): boolean {
 	return false;
 }
 
+/**
+ * Ranks the lookup for a query: exact keys first, then partial paths, then text. `source` returns one
+ * file of the language's lookup folder (fetched in the browser, from memory in tests). Text (≤ 49) never
+ * beats a key match (≥ 50), so the word shards are read only when the keys leave room in the list and the
+ * query names nothing (namesAThing); a query with a space or Chinese characters (most likely text) requests
+ * them together with the key shard. Then the card blocks of the results.
+ */
 export async function rankShards(
 	rawQuery: string,
 	layout: LookupLayout,

@@ -12,6 +12,8 @@ import {
 	keyEntry,
 	normalizeKey,
 	posting,
+	readKeyEntry,
+	readPosting,
 	shardFile,
 	type CardBlock,
 	type KeyShard,
@@ -195,8 +197,8 @@ export function buildLookupFiles(targets: ReadonlyArray<LookupTarget>, layout = 
 			}
 		}
 	});
-	const targetOf = (entry: number | [number, string]) => (typeof entry === 'number' ? Math.floor(entry / 32) : entry[0]);
-	const kindOf = (entry: number | [number, string]) => (typeof entry === 'number' ? entry & 3 : -1);
+	const targetOf = (entry: number | [number, string]) => (typeof entry === 'number' ? readKeyEntry(entry).idx : entry[0]);
+	const kindOf = (entry: number | [number, string]) => (typeof entry === 'number' ? readKeyEntry(entry).kind : -1);
 	keyShards.forEach((shards, level) =>
 		shards.forEach((shard, n) => {
 			const groups: KeyShard = byText(shard).map(([group, entries]) => {
@@ -222,7 +224,7 @@ export function buildLookupFiles(targets: ReadonlyArray<LookupTarget>, layout = 
 		const postings = shard.get(group) ?? new Map<number, number>();
 		shard.set(group, postings);
 		const known = postings.get(idx);
-		if (known === undefined || (code & 1024) > (known & 1024)) postings.set(idx, code);
+		if (known === undefined || readPosting(code).cls > readPosting(known).cls) postings.set(idx, code);
 	};
 	targets.forEach((target, idx) => {
 		const [title, purpose, rest] = target.x;
@@ -244,7 +246,7 @@ export function buildLookupFiles(targets: ReadonlyArray<LookupTarget>, layout = 
 		shards.forEach((shard, n) => {
 			const groups: WordShard = byText(shard).map(([group, postings]) => {
 				// Title/purpose matches first, each class in target order.
-				const sorted = [...postings.values()].sort((a, b) => (b & 1024) - (a & 1024) || a - b);
+				const sorted = [...postings.values()].sort((a, b) => readPosting(b).cls - readPosting(a).cls || a - b);
 				if (sorted.length > MAX_POSTINGS) capped.push(`w${level} ${group}`);
 				return [group, sorted.slice(0, MAX_POSTINGS)];
 			});
