@@ -377,9 +377,14 @@ async function readState(page: Page): Promise<BenchState> {
  * Opens Starlight's search dialog like tests/e2e/search-page.ts does (that page object is not importable
  * here: Node runs TypeScript by stripping types, which does not cover its parameter property).
  */
-async function openSearch(page: Page): Promise<void> {
+/** Opens the home page once the network is idle (Starlight has loaded the search UI), then the search dialog. */
+async function openSearchOnHome(context: BrowserContext, origin: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`${origin}/`, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle');
 	await page.locator('button[data-open-modal]').first().click();
 	await page.locator('#starlight__search input').waitFor({ state: 'visible' });
+	return page;
 }
 
 /** Types a query like a fast typist and waits for its results; returns the timings. */
@@ -436,10 +441,7 @@ export async function measureFirstSearch(
 	const context = await browser.newContext();
 	try {
 		const log = new NetworkLog(context, dist, origin);
-		const page = await context.newPage();
-		await page.goto(`${origin}/`, { waitUntil: 'load' });
-		await page.waitForLoadState('networkidle');
-		await openSearch(page);
+		const page = await openSearchOnHome(context, origin);
 		const timing = await typeAndTime(page, query, timeoutMs);
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(300);
@@ -478,10 +480,7 @@ export async function measureSearchLatency(
 	const context = await browser.newContext();
 	try {
 		const log = new NetworkLog(context, dist, origin);
-		const page = await context.newPage();
-		await page.goto(`${origin}/`, { waitUntil: 'load' });
-		await page.waitForLoadState('networkidle');
-		await openSearch(page);
+		const page = await openSearchOnHome(context, origin);
 		// Warm-up: loads the UI, pagefind.js, the wasm, the index meta and the lookup files of this query.
 		await typeAndTime(page, 'kubelet', timeoutMs);
 		await page.waitForLoadState('networkidle');
