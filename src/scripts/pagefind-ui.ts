@@ -159,6 +159,7 @@ export class PagefindUI {
 			processResult,
 			processTerm,
 			mergeIndex = [],
+			// A UI option (the site shows no result images): kept out of Pagefind's options.
 			showImages: _showImages,
 			...pagefindOptions
 		} = options;
@@ -184,15 +185,15 @@ export class PagefindUI {
 		this.#clear = element('button', scopes.ui, 'pagefind-ui__search-clear pagefind-ui__suppressed', this.#t('clear_search'));
 		this.#clear.type = 'button';
 		this.#drawer = element('div', scopes.ui, 'pagefind-ui__drawer pagefind-ui__hidden');
-		const area = (this.#area = element('div', scopes.ui, 'pagefind-ui__results-area'));
+		this.#area = element('div', scopes.ui, 'pagefind-ui__results-area');
 		this.#message = element('p', scopes.ui, 'pagefind-ui__message');
 		this.#message.setAttribute('role', 'status');
 		this.#results = element('ol', scopes.ui, 'pagefind-ui__results');
 		this.#more = element('button', scopes.ui, 'pagefind-ui__button', this.#t('load_more'));
 		this.#more.type = 'button';
 		this.#more.hidden = true;
-		area.append(this.#message, this.#results, this.#more);
-		this.#drawer.append(area);
+		this.#area.append(this.#message, this.#results, this.#more);
+		this.#drawer.append(this.#area);
 		form.append(this.#input, this.#clear, this.#drawer);
 		ui.append(form);
 
